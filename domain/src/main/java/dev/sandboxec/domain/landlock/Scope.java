@@ -1,0 +1,28 @@
+package dev.sandboxec.domain.landlock;
+
+/** Landlock IPC scopes ({@code LANDLOCK_SCOPE_*}), ABI 6. */
+public enum Scope {
+    /** Connecting to an abstract unix socket created outside the sandbox. */
+    ABSTRACT_UNIX_SOCKET(0),
+    /** Sending a signal to a process outside the sandbox. */
+    SIGNAL(1);
+
+    private final long bit;
+
+    Scope(int shift) {
+        this.bit = 1L << shift;
+    }
+
+    public long bit() {
+        return bit;
+    }
+
+    /** The ABI that introduced scopes. */
+    public static Abi abi() {
+        return Abi.V6;
+    }
+
+    public static long all() {
+        return ABSTRACT_UNIX_SOCKET.bit | SIGNAL.bit;
+    }
+}

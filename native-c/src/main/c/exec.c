@@ -1,0 +1,199 @@
+/*
+ * Restrict the calling thread and execve the command, in one native call on
+ * one thread: Landlock, no_new_privs and seccomp are per-thread until exec,
+ * and execve carries the calling thread's domain into the new program while
+ * the JVM's other threads disappear.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "include/landlock_uapi.h"
+#include "sandboxec.h"
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+#ifndef __NR_close_range
+#define __NR_close_range 436
+#endif
+#ifndef IPPROTO_MPTCP
+#define IPPROTO_MPTCP 262
+#endif
+
+/* Steps reported to Java in failed_step[0]; LandlockNative names them. */
+enum step {
+    STEP_ALLOC = 1,
+    STEP_NO_NEW_PRIVS = 2,
+    STEP_SECCOMP = 3,
+    STEP_RESTRICT_SELF = 4,
+    STEP_SIGACTION = 5,
+    STEP_SIGPROCMASK = 6,
+    STEP_CLOSE_RANGE = 7,
+    STEP_EXECVE = 8,
+};
+
+extern char **environ;
+
+static void free_argv(char **argv) {
+    for (char **arg = argv; *arg != NULL; arg++) {
+        free(*arg);
+    }
+    free(argv);
+}
+
+/* Copies a Java byte[][] into a NULL-terminated argv; the bytes are exact,
+ * chosen in Java (see LandlockNative). Returns NULL with errno on failure. */
+static char **copy_argv(JNIEnv *env, jobjectArray args) {
+    jsize argc = (*env)->GetArrayLength(env, args);
+    char **argv = calloc((size_t)argc + 1, sizeof(char *));
+    if (argv == NULL) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    for (jsize i = 0; i < argc; i++) {
+        jbyteArray arg = (jbyteArray)(*env)->GetObjectArrayElement(env, args, i);
+        jsize len = (*env)->GetArrayLength(env, arg);
+        argv[i] = malloc((size_t)len + 1);
+        if (argv[i] == NULL) {
+            free_argv(argv);
+            errno = ENOMEM;
+            return NULL;
+        }
+        (*env)->GetByteArrayRegion(env, arg, 0, len, (jbyte *)argv[i]);
+        argv[i][len] = '\0';
+        (*env)->DeleteLocalRef(env, arg);
+    }
+    return argv;
+}
+
+/*
+ * Makes socket(..., IPPROTO_MPTCP) fail with EPROTONOSUPPORT: Landlock's TCP
+ * rules do not cover MPTCP sockets, and programs that try MPTCP first (Go
+ * since 1.21) fall back to plain TCP, which Landlock controls. 32-bit x86
+ * socketcall(2) hides its arguments from seccomp, so it is refused outright.
+ */
+static int install_mptcp_filter(void) {
+#if defined(__x86_64__)
+    struct sock_filter filter[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 2, 0),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_I386, 4, 0),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
+        /* x86_64 and x32 */
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 41, 6, 0),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 41 | 0x40000000, 5, 4),
+        /* i386 */
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 359, 3, 0),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 102, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPROTONOSUPPORT & SECCOMP_RET_DATA)),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        /* socket(domain, type, protocol): protocol is args[2], low word */
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[2])),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, IPPROTO_MPTCP, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPROTONOSUPPORT & SECCOMP_RET_DATA)),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    };
+    struct sock_fprog prog = {
+        .len = (unsigned short)(sizeof(filter) / sizeof(filter[0])),
+        .filter = filter,
+    };
+    return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+/* HotSpot installs handlers for signals the user may have ignored (SIGPIPE,
+ * SIGXFSZ, ...); exec resets handlers to default, so the ignored ones are set
+ * back here. Faults the JVM needs in flight (SEGV, BUS, FPE, ILL, TRAP) are
+ * left alone, and glibc's own real-time signals cannot be changed. */
+static int restore_ignored(jlong mask) {
+    for (int sig = 1; sig <= 64; sig++) {
+        if (!(((uint64_t)mask >> (sig - 1)) & 1U)) {
+            continue;
+        }
+        if (sig == SIGKILL || sig == SIGSTOP || sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE ||
+            sig == SIGILL || sig == SIGTRAP || sig == 32 || sig == 33) {
+            continue;
+        }
+        struct sigaction action;
+        memset(&action, 0, sizeof(action));
+        action.sa_handler = SIG_IGN;
+        if (sigaction(sig, &action, NULL) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static jint fail(JNIEnv *env, jintArray failed_step, enum step step, int error) {
+    jint value = (jint)step;
+    (*env)->SetIntArrayRegion(env, failed_step, 0, 1, &value);
+    return -error;
+}
+
+static jint restrict_and_exec0(JNIEnv *env, jclass clazz, jint ruleset_fd, jint restrict_flags,
+                               jboolean block_mptcp, jlong ignored_signals, jbyteArray path,
+                               jobjectArray args, jintArray failed_step) {
+    (void)clazz;
+    jsize path_len = (*env)->GetArrayLength(env, path);
+    char *file = malloc((size_t)path_len + 1);
+    if (file == NULL) {
+        return fail(env, failed_step, STEP_ALLOC, ENOMEM);
+    }
+    (*env)->GetByteArrayRegion(env, path, 0, path_len, (jbyte *)file);
+    file[path_len] = '\0';
+
+    char **argv = copy_argv(env, args);
+    if (argv == NULL) {
+        int saved = errno;
+        free(file);
+        return fail(env, failed_step, STEP_ALLOC, saved);
+    }
+
+    enum step step;
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
+        step = STEP_NO_NEW_PRIVS;
+    } else if (block_mptcp && install_mptcp_filter() < 0) {
+        step = STEP_SECCOMP;
+    } else if (ruleset_fd >= 0 && syscall(__NR_landlock_restrict_self, ruleset_fd, (unsigned)restrict_flags) < 0) {
+        step = STEP_RESTRICT_SELF;
+    } else if (restore_ignored(ignored_signals) < 0) {
+        step = STEP_SIGACTION;
+    } else {
+        sigset_t empty;
+        sigemptyset(&empty);
+        if (sigprocmask(SIG_SETMASK, &empty, NULL) < 0) {
+            step = STEP_SIGPROCMASK;
+        } else if (syscall(__NR_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) < 0) {
+            step = STEP_CLOSE_RANGE;
+        } else {
+            execve(file, argv, environ);
+            step = STEP_EXECVE;
+        }
+    }
+    int saved = errno;
+    free_argv(argv);
+    free(file);
+    return fail(env, failed_step, step, saved);
+}
+
+static const JNINativeMethod methods[] = {
+    {"restrictAndExec0", "(IIZJ[B[[B[I)I", (void *)restrict_and_exec0},
+};
+
+int sbx_register_exec(JNIEnv *env, jclass clazz) {
+    return (*env)->RegisterNatives(env, clazz, methods, sizeof(methods) / sizeof(methods[0]));
+}
