@@ -115,23 +115,51 @@ static int install_mptcp_filter(void) {
 #endif
 }
 
-/* HotSpot installs handlers for signals the user may have ignored (SIGPIPE,
- * SIGXFSZ, ...); exec resets handlers to default, so the ignored ones are set
- * back here. Faults the JVM needs in flight (SEGV, BUS, FPE, ILL, TRAP) are
- * left alone, and glibc's own real-time signals cannot be changed. */
+/* The kernel's struct sigaction, for rt_sigaction(2) itself: glibc refuses
+ * signals 32 and 33, which it reserves for its threads. */
+struct kernel_sigaction {
+    void (*handler)(int);
+    unsigned long flags;
+    void (*restorer)(void);
+    uint64_t mask;
+};
+
+static int set_disposition(int sig, void (*handler)(int)) {
+    struct kernel_sigaction action = {.handler = handler};
+    return (int)syscall(SYS_rt_sigaction, sig, &action, NULL, sizeof(action.mask));
+}
+
+static int is_ignored(int sig, int *ignored) {
+    struct kernel_sigaction old;
+    if (syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof(old.mask)) < 0) {
+        return -1;
+    }
+    *ignored = old.handler == SIG_IGN;
+    return 0;
+}
+
+/*
+ * Gives the command the ignored signals the user gave sandboxec (SigIgn, read
+ * by the launcher before the JVM started). HotSpot replaced some of them with
+ * handlers, which exec would reset to the default action, and ignores others
+ * itself. The faults the JVM handles while other threads still run (SEGV,
+ * BUS, FPE, ILL, TRAP) are left alone: exec resets them to the default.
+ */
 static int restore_ignored(jlong mask) {
     for (int sig = 1; sig <= 64; sig++) {
-        if (!(((uint64_t)mask >> (sig - 1)) & 1U)) {
-            continue;
-        }
         if (sig == SIGKILL || sig == SIGSTOP || sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE ||
-            sig == SIGILL || sig == SIGTRAP || sig == 32 || sig == 33) {
+            sig == SIGILL || sig == SIGTRAP) {
             continue;
         }
-        struct sigaction action;
-        memset(&action, 0, sizeof(action));
-        action.sa_handler = SIG_IGN;
-        if (sigaction(sig, &action, NULL) < 0) {
+        int wanted = (int)(((uint64_t)mask >> (sig - 1)) & 1U);
+        int ignored;
+        if (is_ignored(sig, &ignored) < 0) {
+            return -1;
+        }
+        if (wanted && !ignored && set_disposition(sig, SIG_IGN) < 0) {
+            return -1;
+        }
+        if (!wanted && ignored && set_disposition(sig, SIG_DFL) < 0) {
             return -1;
         }
     }
