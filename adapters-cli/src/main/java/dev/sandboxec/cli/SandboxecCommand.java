@@ -8,6 +8,8 @@ import dev.sandboxec.domain.port.FileSystem;
 import dev.sandboxec.domain.port.Kernel;
 import dev.sandboxec.domain.run.RunRequest;
 import dev.sandboxec.domain.run.RunSandboxed;
+import dev.sandboxec.domain.run.RunSandboxed.Prepared;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -97,6 +99,17 @@ public final class SandboxecCommand implements Callable<Integer> {
             description = "Deny signals and abstract unix sockets to anything outside the sandbox (ABI 6, Linux 6.12).")
     private boolean restrictScoped;
 
+    @Option(names = "--dry-run",
+            description = "Print what the kernel will enforce, and exit 0 without running anything.")
+    private boolean dryRun;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Format of --dry-run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private OutputFormat output;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the plan's summary on stderr before running.")
+    private boolean verbose;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command and its arguments.")
     private List<String> command = new ArrayList<>();
 
@@ -124,10 +137,32 @@ public final class SandboxecCommand implements Callable<Integer> {
             net.add(NetRule.parse(rule));
         }
         Policy policy = new Policy(fs, net, restrictScoped, ignoreIfMissing);
+        PrintWriter err = spec.commandLine().getErr();
         RunSandboxed run = new RunSandboxed(kernel, fileSystem, environment,
-                line -> spec.commandLine().getErr().println("sandboxec: warning: " + line));
-        spec.commandLine().getErr().flush();
-        run.run(new RunRequest(policy, abi, bestEffort, command));
+                line -> err.println("sandboxec: warning: " + line));
+        RunRequest request = new RunRequest(policy, abi, bestEffort, command);
+        Prepared prepared = run.prepare(request);
+        PlanReport report = new PlanReport(request, prepared);
+        if (dryRun) {
+            if (output == OutputFormat.json) {
+                report.printJson(spec.commandLine().getOut());
+            } else {
+                report.printText(spec.commandLine().getOut());
+            }
+            return 0;
+        }
+        if (verbose) {
+            report.summary().lines().forEach(line -> err.println("sandboxec: " + line));
+        }
+        err.flush();
+        spec.commandLine().getOut().flush();
+        run.execute(prepared);
         return 0;
+    }
+
+    /** --output values. */
+    enum OutputFormat {
+        text,
+        json
     }
 }

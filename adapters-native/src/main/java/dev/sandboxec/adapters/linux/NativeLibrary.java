@@ -2,15 +2,13 @@ package dev.sandboxec.adapters.linux;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * Loads libsandboxec: from {@code -Dsandboxec.native.library=FILE}, else from
@@ -58,24 +56,16 @@ final class NativeLibrary {
         }
     }
 
-    private static Path extract() throws IOException, NoSuchAlgorithmException {
-        byte[] library;
-        try (InputStream in = NativeLibrary.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException("resource " + RESOURCE + " is missing: is sandboxec-native-c on the class path?");
-            }
-            library = in.readAllBytes();
+    private static Path extract() throws IOException {
+        byte[] library = resource(RESOURCE);
+        // The SHA-256 the build wrote beside the library: hashing here would start
+        // the security providers, which costs more than the whole sandbox set-up.
+        String hash = new String(resource(RESOURCE + ".sha256"), StandardCharsets.US_ASCII).strip();
+        if (!hash.matches("[0-9a-f]{64}")) {
+            throw new IOException("resource " + RESOURCE + ".sha256 holds no SHA-256");
         }
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(library));
-        Path dir = cacheRoot().resolve(hash);
+        Path dir = cacheDirectory(hash);
         Path file = dir.resolve("lib" + NAME + ".so");
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        // The cache may sit in a shared temp directory: load only from a directory
-        // this user owns, and only bytes identical to the jar's.
-        String user = System.getProperty("user.name");
-        if (!Files.getOwner(dir).getName().equals(user)) {
-            throw new IOException("native library cache " + dir + " is not owned by " + user);
-        }
         if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), library)) {
             return file;
         }
@@ -89,15 +79,29 @@ final class NativeLibrary {
         return file;
     }
 
-    private static Path cacheRoot() {
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = NativeLibrary.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("resource " + name + " is missing: is sandboxec-native-c on the class path?");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * {@code $XDG_CACHE_HOME/sandboxec/HASH} or {@code ~/.cache/sandboxec/HASH}: the
+     * user's own directories. Without either, a fresh private temporary directory:
+     * a shared, predictable one could be prepared by another user.
+     */
+    private static Path cacheDirectory(String hash) throws IOException {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && xdg.startsWith("/")) {
-            return Path.of(xdg, "sandboxec");
+        String home = System.getenv("HOME");
+        Path root = xdg != null && xdg.startsWith("/") ? Path.of(xdg, "sandboxec")
+                : home != null && home.startsWith("/") ? Path.of(home, ".cache", "sandboxec") : null;
+        if (root == null) {
+            return Files.createTempDirectory("sandboxec-");
         }
-        String home = System.getProperty("user.home");
-        if (home != null && !home.isEmpty() && !home.equals("?")) {
-            return Path.of(home, ".cache", "sandboxec");
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"), "sandboxec-" + System.getProperty("user.name"));
+        return Files.createDirectories(root.resolve(hash),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
 }

@@ -1,6 +1,8 @@
 package dev.sandboxec.domain.landlock;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /** Landlock filesystem access rights ({@code LANDLOCK_ACCESS_FS_*}). */
 public enum FsAccess {
@@ -51,6 +53,17 @@ public enum FsAccess {
             mask |= access.bit;
         }
         return mask;
+    }
+
+    /** The rights set in {@code mask}, in bit order. */
+    public static List<FsAccess> inMask(long mask) {
+        List<FsAccess> accesses = new ArrayList<>();
+        for (FsAccess access : values()) {
+            if ((mask & access.bit) != 0) {
+                accesses.add(access);
+            }
+        }
+        return accesses;
     }
 
     /** Every right known at {@code abi}: what a ruleset of that ABI handles. */

@@ -1,5 +1,8 @@
 package dev.sandboxec.domain.landlock;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Landlock IPC scopes ({@code LANDLOCK_SCOPE_*}), ABI 6. */
 public enum Scope {
     /** Connecting to an abstract unix socket created outside the sandbox. */
@@ -20,6 +23,17 @@ public enum Scope {
     /** The ABI that introduced scopes. */
     public static Abi abi() {
         return Abi.V6;
+    }
+
+    /** The values set in {@code mask}, in bit order. */
+    public static List<Scope> inMask(long mask) {
+        List<Scope> values = new ArrayList<>();
+        for (Scope value : values()) {
+            if ((mask & value.bit) != 0) {
+                values.add(value);
+            }
+        }
+        return values;
     }
 
     public static long all() {

@@ -74,7 +74,11 @@ public final class RunSandboxed {
      * throwing: on success the process has become the command.
      */
     public void run(RunRequest request) throws SandboxException {
-        Prepared prepared = prepare(request);
+        execute(prepare(request));
+    }
+
+    /** Enforces a plan from {@link #prepare} and execs; returns only by throwing on a real kernel. */
+    public void execute(Prepared prepared) throws SandboxException {
         warnAboutDropped(prepared);
         RulesetPlan plan = prepared.plan();
         int rulesetFd = plan.restricts() ? buildRuleset(plan) : -1;
