@@ -1,5 +1,6 @@
 package dev.sandboxec.cli;
 
+import dev.sandboxec.cli.config.ConfigException;
 import dev.sandboxec.domain.policy.InvalidRuleException;
 import dev.sandboxec.domain.run.SandboxException;
 import java.io.PrintWriter;
@@ -39,6 +40,7 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExce
             return handleParseException(parameter, parseResult.originalArgs().toArray(new String[0]));
         }
         String message = exception instanceof SandboxException || exception instanceof InvalidRuleException
+                || exception instanceof ConfigException
                 ? exception.getMessage()
                 : "internal error: " + exception;
         print(commandLine.getErr(), message);

@@ -23,18 +23,20 @@ final class PlanReport {
     private final RunRequest request;
     private final Prepared prepared;
     private final RulesetPlan plan;
+    private final String configSource;
 
-    PlanReport(RunRequest request, Prepared prepared) {
+    PlanReport(RunRequest request, Prepared prepared, String configSource) {
         this.request = request;
         this.prepared = prepared;
         this.plan = prepared.plan();
+        this.configSource = configSource;
     }
 
     /** A few lines for --verbose, printed before exec. */
     String summary() {
         String abi = plan.restricts() ? "Landlock ABI " + plan.effective().version() + " (kernel ABI "
                 + plan.kernelAbi() + ")" : "no Landlock";
-        return abi + ", " + plan.status().label() + ": " + plan.pathRules().size() + " path rule(s), "
+        return "config " + configSource + System.lineSeparator() + abi + ", " + plan.status().label() + ": " + plan.pathRules().size() + " path rule(s), "
                 + plan.portRules().size() + " port rule(s)" + (plan.scoped() != 0 ? ", IPC scoped" : "")
                 + (plan.blockMptcp() ? ", MPTCP refused" : "") + System.lineSeparator() + "exec "
                 + prepared.executable() + " " + String.join(" ", request.command().subList(1,
@@ -43,6 +45,7 @@ final class PlanReport {
 
     void printText(PrintWriter out) {
         out.println("sandboxec --dry-run: nothing was run");
+        out.printf("config         %s%n", configSource);
         out.printf("command        %s%n", String.join(" ", prepared.argv()));
         out.printf("executable     %s%n", prepared.executable());
         out.printf("kernel ABI     %d%s%n", plan.kernelAbi(),
@@ -70,7 +73,7 @@ final class PlanReport {
             out.printf("  %-24s %-9s %s%n", rule, "tcp port", names(NetAccess.inMask(granted(rule))));
         }
         for (String skipped : plan.skipped()) {
-            out.printf("  %-24s skipped: path does not exist (--ignore-if-missing)%n", skipped.split(": ")[0]);
+            out.printf("  %-24s skipped: path does not exist%n", skipped);
         }
         out.printf("MPTCP sockets  %s%n", plan.blockMptcp()
                 ? "refused by a seccomp filter, so programs fall back to TCP, which the rules control"
@@ -90,6 +93,7 @@ final class PlanReport {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeBooleanField("dryRun", true);
+            json.writeStringField("config", configSource);
             json.writeObjectFieldStart("command");
             stringArray(json, "argv", prepared.argv());
             json.writeStringField("executable", prepared.executable());

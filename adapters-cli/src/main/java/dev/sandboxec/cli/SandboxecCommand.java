@@ -9,9 +9,14 @@ import dev.sandboxec.domain.port.Kernel;
 import dev.sandboxec.domain.run.RunRequest;
 import dev.sandboxec.domain.run.RunSandboxed;
 import dev.sandboxec.domain.run.RunSandboxed.Prepared;
+import dev.sandboxec.cli.config.ConfigDocument;
+import dev.sandboxec.cli.config.ConfigException;
+import dev.sandboxec.cli.config.ConfigLoader;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -31,13 +36,11 @@ import picocli.CommandLine.Spec;
         headerHeading = "",
         header = "Run a command under a Landlock allow-list: filesystem rights per path, TCP rights per port.",
         synopsisHeading = "%nUsage: ",
-        customSynopsis = "sandboxec [OPTIONS] [--] COMMAND [ARG...]",
+        customSynopsis = {"sandboxec [OPTIONS] [--] COMMAND [ARG...]", "       sandboxec --list-profiles"},
         descriptionHeading = "%n",
-        description = {
-            "Everything not allowed is denied, for COMMAND and everything it starts. The command",
-            "starts after -- or at the first argument that is not an option; its own options are",
-            "never parsed. sandboxec execs it in place: same pid, environment and descriptors 0-2.",
-        },
+        description = "Everything not allowed is denied, for COMMAND and everything it starts. The command"
+                + " starts after `--` or at the first argument that is not an option; its own options are never"
+                + " parsed. sandboxec execs it in place: same pid, environment and descriptors 0-2.",
         optionListHeading = "%nOptions:%n",
         footerHeading = "%n",
         footer = {
@@ -76,7 +79,7 @@ public final class SandboxecCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-f", "--fs"}, paramLabel = "RIGHTS:PATH",
-            description = "Allow RIGHTS on PATH (repeatable). ~, $VAR and ${VAR} are expanded.")
+            description = "Allow RIGHTS on PATH (repeatable). ~, $VAR and $${VAR} are expanded.")
     private List<String> fsRules = new ArrayList<>();
 
     @Option(names = {"-n", "--net"}, paramLabel = "RIGHTS:PORT",
@@ -86,18 +89,30 @@ public final class SandboxecCommand implements Callable<Integer> {
     @Option(names = "--abi", paramLabel = "N",
             description = "Landlock ABI to build the ruleset for (default 0: the highest this build knows,"
                     + " lowered to the kernel's).")
-    private int abi;
+    private Integer abi;
 
-    @Option(names = "--best-effort",
+    @Option(names = "--best-effort", negatable = true,
             description = "Drop what the kernel cannot enforce instead of failing, and say what was dropped.")
-    private boolean bestEffort;
+    private Boolean bestEffort;
 
-    @Option(names = "--ignore-if-missing", description = "Skip rules whose path does not exist instead of failing.")
-    private boolean ignoreIfMissing;
+    @Option(names = "--ignore-if-missing", negatable = true,
+            description = "Skip rules whose path does not exist instead of failing.")
+    private Boolean ignoreIfMissing;
 
-    @Option(names = "--restrict-scoped",
+    @Option(names = "--restrict-scoped", negatable = true,
             description = "Deny signals and abstract unix sockets to anything outside the sandbox (ABI 6, Linux 6.12).")
-    private boolean restrictScoped;
+    private Boolean restrictScoped;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Read the policy from this YAML file instead of looking one up.")
+    private Path config;
+
+    @Option(names = {"-C", "--named-config"}, paramLabel = "NAME",
+            description = "Start from a profile bundled with sandboxec (see --list-profiles); --fs and --net add to it.")
+    private String namedConfig;
+
+    @Option(names = "--list-profiles", description = "List the bundled profiles and exit.")
+    private boolean listProfiles;
 
     @Option(names = "--dry-run",
             description = "Print what the kernel will enforce, and exit 0 without running anything.")
@@ -122,11 +137,63 @@ public final class SandboxecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (listProfiles) {
+            for (String name : ConfigLoader.profileNames()) {
+                out.printf("%-11s %s%n", name, ConfigLoader.profileSummary(name));
+            }
+            out.flush();
+            return 0;
+        }
         if (command.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no command given");
         }
-        if (abi < 0) {
+        if (abi != null && abi < 0) {
             throw new ParameterException(spec.commandLine(), "--abi must be 0 or more, not " + abi);
+        }
+        Settings settings = settings();
+        RunSandboxed run = new RunSandboxed(kernel, fileSystem, environment,
+                line -> err.println("sandboxec: warning: " + line));
+        RunRequest request = new RunRequest(settings.policy(), settings.abi(), settings.bestEffort(), command);
+        Prepared prepared = run.prepare(request);
+        PlanReport report = new PlanReport(request, prepared, settings.source());
+        if (dryRun) {
+            if (output == OutputFormat.json) {
+                report.printJson(out);
+            } else {
+                report.printText(out);
+            }
+            return 0;
+        }
+        if (verbose) {
+            report.summary().lines().forEach(line -> err.println("sandboxec: " + line));
+        }
+        err.flush();
+        out.flush();
+        run.execute(prepared);
+        return 0;
+    }
+
+    /**
+     * The options after precedence: a flag given on the command line beats the
+     * config file; --fs and --net replace a config file's lists but add to a
+     * profile's.
+     */
+    private Settings settings() throws ConfigException {
+        if (config != null && namedConfig != null) {
+            throw new ConfigException("--config and --named-config cannot be used together");
+        }
+        ConfigLoader loader = new ConfigLoader(environment);
+        Optional<ConfigDocument> document;
+        boolean profile = namedConfig != null;
+        if (profile) {
+            document = Optional.of(loader.loadProfile(namedConfig));
+        } else if (config != null) {
+            document = Optional.of(loader.load(config));
+        } else {
+            Optional<Path> found = loader.lookup();
+            document = found.isPresent() ? Optional.of(loader.load(found.get())) : Optional.empty();
         }
         List<FsRule> fs = new ArrayList<>(fsRules.size());
         for (String rule : fsRules) {
@@ -136,28 +203,29 @@ public final class SandboxecCommand implements Callable<Integer> {
         for (String rule : netRules) {
             net.add(NetRule.parse(rule));
         }
-        Policy policy = new Policy(fs, net, restrictScoped, ignoreIfMissing);
-        PrintWriter err = spec.commandLine().getErr();
-        RunSandboxed run = new RunSandboxed(kernel, fileSystem, environment,
-                line -> err.println("sandboxec: warning: " + line));
-        RunRequest request = new RunRequest(policy, abi, bestEffort, command);
-        Prepared prepared = run.prepare(request);
-        PlanReport report = new PlanReport(request, prepared);
-        if (dryRun) {
-            if (output == OutputFormat.json) {
-                report.printJson(spec.commandLine().getOut());
-            } else {
-                report.printText(spec.commandLine().getOut());
-            }
-            return 0;
-        }
-        if (verbose) {
-            report.summary().lines().forEach(line -> err.println("sandboxec: " + line));
-        }
-        err.flush();
-        spec.commandLine().getOut().flush();
-        run.execute(prepared);
-        return 0;
+        List<FsRule> fromFileFs = document.flatMap(ConfigDocument::fs).orElse(List.of());
+        List<NetRule> fromFileNet = document.flatMap(ConfigDocument::net).orElse(List.of());
+        Policy policy = new Policy(
+                profile ? concat(fromFileFs, fs) : fs.isEmpty() ? fromFileFs : fs,
+                profile ? concat(fromFileNet, net) : net.isEmpty() ? fromFileNet : net,
+                pick(restrictScoped, document.flatMap(ConfigDocument::restrictScoped)),
+                pick(ignoreIfMissing, document.flatMap(ConfigDocument::ignoreIfMissing)));
+        int effectiveAbi = abi != null ? abi : document.flatMap(ConfigDocument::abi).orElse(0);
+        boolean effort = pick(bestEffort, document.flatMap(ConfigDocument::bestEffort));
+        return new Settings(policy, effectiveAbi, effort, document.map(ConfigDocument::source).orElse("none"));
+    }
+
+    private static boolean pick(Boolean flag, Optional<Boolean> fromFile) {
+        return flag != null ? flag : fromFile.orElse(false);
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private record Settings(Policy policy, int abi, boolean bestEffort, String source) {
     }
 
     /** --output values. */

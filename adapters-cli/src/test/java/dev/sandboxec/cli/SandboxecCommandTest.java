@@ -183,7 +183,8 @@ class SandboxecCommandTest {
 
         assertThat(out.toString()).contains("Usage: sandboxec [OPTIONS] [--] COMMAND [ARG...]")
                 .contains("read_write_exec").contains("bind_connect").contains("Examples:").contains("125")
-                .contains("126").contains("127").contains("--restrict-scoped").contains("--ignore-if-missing");
+                .contains("126").contains("127").contains("--[no-]restrict-scoped").contains("--[no-]ignore-if-missing")
+                .contains("--named-config").contains("--dry-run").contains("--list-profiles");
     }
 
     @Test

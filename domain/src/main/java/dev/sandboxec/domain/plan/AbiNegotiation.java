@@ -91,11 +91,11 @@ public final class AbiNegotiation {
             if (path.kind() != PathKind.MISSING) {
                 continue;
             }
-            if (!in.ignoreIfMissing()) {
+            if (!in.ignoreIfMissing() && !path.rule().optional()) {
                 throw new PolicyNotEnforceableException("path does not exist: " + path.rule().path() + " (rule "
                         + path.rule() + "); create it, correct the rule, or pass --ignore-if-missing");
             }
-            skipped.add(path.rule() + ": path does not exist");
+            skipped.add(path.rule().toString());
         }
         return skipped;
     }

@@ -3,8 +3,13 @@ package dev.sandboxec.domain.policy;
 import dev.sandboxec.domain.port.Environment;
 import java.util.Objects;
 
-/** {@code RIGHTS:PATH}: rights on a file, or on a directory and everything beneath it. */
-public record FsRule(FsRights rights, String path) {
+/**
+ * {@code RIGHTS:PATH}: rights on a file, or on a directory and everything beneath it.
+ *
+ * @param optional whether a missing path skips the rule rather than failing: true for
+ *     rules of a bundled profile, which must work on layouts that lack some paths
+ */
+public record FsRule(FsRights rights, String path, boolean optional) {
     public static final String FORMAT = "RIGHTS:PATH with RIGHTS one of " + FsRights.FORMS;
 
     public FsRule {
@@ -16,6 +21,16 @@ public record FsRule(FsRights rights, String path) {
         if (path.indexOf('\0') >= 0) {
             throw new InvalidRuleException("path contains a NUL character");
         }
+    }
+
+    /** A rule the user wrote: its path must exist unless --ignore-if-missing. */
+    public FsRule(FsRights rights, String path) {
+        this(rights, path, false);
+    }
+
+    /** The same rule, skipped when its path is missing. */
+    public FsRule asOptional() {
+        return new FsRule(rights, path, true);
     }
 
     /**
