@@ -75,11 +75,10 @@ final class LandlockNative {
         throw error(-rc, syscall, syscall.equals("execve") ? shown : "");
     }
 
-    /** -1 when the path does not exist or cannot be looked at, else its st_mode. */
+    /** The path's st_mode, following symlinks, or -errno. */
     static int statMode(byte[] path) throws LandlockException {
         ensureAvailability();
-        int mode = statMode0(path);
-        return mode < 0 ? -1 : mode;
+        return statMode0(path);
     }
 
     static boolean canExecute(byte[] path) throws LandlockException {

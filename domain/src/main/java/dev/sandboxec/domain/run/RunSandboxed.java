@@ -143,6 +143,10 @@ public final class RunSandboxed {
     }
 
     private static SandboxException execFailure(String executable, LandlockException e) {
+        if (e.syscall().equals("landlock_restrict_self") && e.errnoName().equals("E2BIG")) {
+            return new SandboxException(Reason.SETUP, "cannot restrict the process: " + e.getMessage()
+                    + "; the kernel allows at most 16 nested Landlock layers, and this process already has 16", e);
+        }
         if (!e.syscall().equals("execve")) {
             return new SandboxException(Reason.SETUP, "cannot restrict the process: " + e.getMessage(), e);
         }
