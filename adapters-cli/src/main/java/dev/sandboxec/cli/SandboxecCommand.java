@@ -9,6 +9,7 @@ import dev.sandboxec.domain.port.Kernel;
 import dev.sandboxec.domain.run.RunRequest;
 import dev.sandboxec.domain.run.RunSandboxed;
 import dev.sandboxec.domain.run.RunSandboxed.Prepared;
+import dev.sandboxec.cli.CommandModel.OutputFormat;
 import dev.sandboxec.cli.config.ConfigDocument;
 import dev.sandboxec.cli.config.ConfigException;
 import dev.sandboxec.cli.config.ConfigLoader;
@@ -17,129 +18,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import jakarta.inject.Inject;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParseResult;
 
-/** {@code sandboxec [OPTIONS] [--] COMMAND [ARG...]}. */
-@Command(
-        name = "sandboxec",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        sortOptions = false,
-        usageHelpAutoWidth = true,
-        headerHeading = "",
-        header = "Run a command under a Landlock allow-list: filesystem rights per path, TCP rights per port.",
-        synopsisHeading = "%nUsage: ",
-        customSynopsis = {"sandboxec [OPTIONS] [--] COMMAND [ARG...]", "       sandboxec --list-profiles"},
-        descriptionHeading = "%n",
-        description = "Everything not allowed is denied, for COMMAND and everything it starts. The command"
-                + " starts after `--` or at the first argument that is not an option; its own options are never"
-                + " parsed. sandboxec execs it in place: same pid, environment and descriptors 0-2.",
-        optionListHeading = "%nOptions:%n",
-        footerHeading = "%n",
-        footer = {
-            "Filesystem rights (--fs RIGHTS:PATH; a directory covers everything beneath it):",
-            "  r    read               read files, list directories",
-            "  rx   read_exec          r, and execute files",
-            "  w    write              write, truncate, ioctl on devices, create, remove, rename",
-            "                          and link files and directories (no read of file contents)",
-            "  rw   read_write         r and w",
-            "  rwx  read_write_exec    r, w and execute",
-            "",
-            "Network rights (--net RIGHTS:PORT; TCP only, one decimal port 0-65535 per rule):",
-            "  b    bind               bind (listen on) the port",
-            "  c    connect            connect to the port",
-            "  bc   cb, bind_connect   both",
-            "With Landlock ABI 4 or later, no --net rule means no TCP bind or connect at all.",
-            "UDP, ICMP and unix-domain sockets are not controlled.",
-            "",
-            "Examples:",
-            "  sandboxec --fs rx:/usr -- /usr/bin/echo hello",
-            "  sandboxec --fs rx:/usr --fs r:/etc --net c:443 -- curl https://example.com",
-            "  sandboxec --fs rx:/usr --fs rw:$PWD --net b:8080 -- python3 -m http.server 8080",
-            "",
-            "Exit status:",
-            "  125  sandboxec itself failed (bad argument, Landlock setup)",
-            "  126  COMMAND was found but could not be executed",
-            "  127  COMMAND was not found",
-            "  N    otherwise, the exit status of COMMAND (128+N when killed by signal N)",
-        })
-public final class SandboxecCommand implements Callable<Integer> {
+/**
+ * {@code sandboxec [OPTIONS] [--] COMMAND [ARG...]}: reads the parsed options
+ * (model: {@link CommandModel}), settles them against a config file or
+ * profile, and runs the use case.
+ */
+public final class SandboxecCommand {
     private final Kernel kernel;
     private final FileSystem fileSystem;
     private final Environment environment;
 
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-f", "--fs"}, paramLabel = "RIGHTS:PATH",
-            description = "Allow RIGHTS on PATH (repeatable). ~, $VAR and $${VAR} are expanded.")
-    private List<String> fsRules = new ArrayList<>();
-
-    @Option(names = {"-n", "--net"}, paramLabel = "RIGHTS:PORT",
-            description = "Allow TCP RIGHTS on PORT (repeatable). Needs Landlock ABI 4 (Linux 6.7).")
-    private List<String> netRules = new ArrayList<>();
-
-    @Option(names = "--abi", paramLabel = "N",
-            description = "Landlock ABI to build the ruleset for (default 0: the highest this build knows,"
-                    + " lowered to the kernel's).")
-    private Integer abi;
-
-    @Option(names = "--best-effort", negatable = true,
-            description = "Drop what the kernel cannot enforce instead of failing, and say what was dropped.")
-    private Boolean bestEffort;
-
-    @Option(names = "--ignore-if-missing", negatable = true,
-            description = "Skip rules whose path does not exist instead of failing.")
-    private Boolean ignoreIfMissing;
-
-    @Option(names = "--restrict-scoped", negatable = true,
-            description = "Deny signals and abstract unix sockets to anything outside the sandbox (ABI 6, Linux 6.12).")
-    private Boolean restrictScoped;
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Read the policy from this YAML file instead of looking one up.")
-    private Path config;
-
-    @Option(names = {"-C", "--named-config"}, paramLabel = "NAME",
-            description = "Start from a profile bundled with sandboxec (see --list-profiles); --fs and --net add to it.")
-    private String namedConfig;
-
-    @Option(names = "--list-profiles", description = "List the bundled profiles and exit.")
-    private boolean listProfiles;
-
-    @Option(names = "--dry-run",
-            description = "Print what the kernel will enforce, and exit 0 without running anything.")
-    private boolean dryRun;
-
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Format of --dry-run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private OutputFormat output;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print the plan's summary on stderr before running.")
-    private boolean verbose;
-
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command and its arguments.")
-    private List<String> command = new ArrayList<>();
-
-    @Inject
     public SandboxecCommand(Kernel kernel, FileSystem fileSystem, Environment environment) {
         this.kernel = kernel;
         this.fileSystem = fileSystem;
         this.environment = environment;
     }
 
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (listProfiles) {
+    /** Runs one parsed command line; returns only by throwing when the command starts on a real kernel. */
+    int run(ParseResult parsed, CommandLine commandLine) throws Exception {
+        PrintWriter out = commandLine.getOut();
+        PrintWriter err = commandLine.getErr();
+        List<String> command = parsed.matchedPositionalValue(0, List.of());
+        Integer abi = parsed.matchedOptionValue(CommandModel.ABI, null);
+        boolean dryRun = parsed.matchedOptionValue(CommandModel.DRY_RUN, false);
+        boolean verbose = parsed.matchedOptionValue(CommandModel.VERBOSE, false);
+        OutputFormat output = parsed.matchedOptionValue(CommandModel.OUTPUT, OutputFormat.text);
+        if (parsed.matchedOptionValue(CommandModel.LIST_PROFILES, false)) {
             for (String name : ConfigLoader.profileNames()) {
                 out.printf("%-11s %s%n", name, ConfigLoader.profileSummary(name));
             }
@@ -147,12 +55,12 @@ public final class SandboxecCommand implements Callable<Integer> {
             return 0;
         }
         if (command.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "no command given");
+            throw new ParameterException(commandLine, "no command given");
         }
         if (abi != null && abi < 0) {
-            throw new ParameterException(spec.commandLine(), "--abi must be 0 or more, not " + abi);
+            throw new ParameterException(commandLine, "--abi must be 0 or more, not " + abi);
         }
-        Settings settings = settings();
+        Settings settings = settings(parsed);
         RunSandboxed run = new RunSandboxed(kernel, fileSystem, environment,
                 line -> err.println("sandboxec: warning: " + line));
         RunRequest request = new RunRequest(settings.policy(), settings.abi(), settings.bestEffort(), command);
@@ -180,7 +88,9 @@ public final class SandboxecCommand implements Callable<Integer> {
      * config file; --fs and --net replace a config file's lists but add to a
      * profile's.
      */
-    private Settings settings() throws ConfigException {
+    private Settings settings(ParseResult parsed) throws ConfigException {
+        Path config = parsed.matchedOptionValue(CommandModel.CONFIG, null);
+        String namedConfig = parsed.matchedOptionValue(CommandModel.NAMED_CONFIG, null);
         if (config != null && namedConfig != null) {
             throw new ConfigException("--config and --named-config cannot be used together");
         }
@@ -195,12 +105,12 @@ public final class SandboxecCommand implements Callable<Integer> {
             Optional<Path> found = loader.lookup();
             document = found.isPresent() ? Optional.of(loader.load(found.get())) : Optional.empty();
         }
-        List<FsRule> fs = new ArrayList<>(fsRules.size());
-        for (String rule : fsRules) {
+        List<FsRule> fs = new ArrayList<>();
+        for (String rule : parsed.matchedOptionValue(CommandModel.FS, List.<String>of())) {
             fs.add(FsRule.parse(rule, environment));
         }
-        List<NetRule> net = new ArrayList<>(netRules.size());
-        for (String rule : netRules) {
+        List<NetRule> net = new ArrayList<>();
+        for (String rule : parsed.matchedOptionValue(CommandModel.NET, List.<String>of())) {
             net.add(NetRule.parse(rule));
         }
         List<FsRule> fromFileFs = document.flatMap(ConfigDocument::fs).orElse(List.of());
@@ -208,14 +118,17 @@ public final class SandboxecCommand implements Callable<Integer> {
         Policy policy = new Policy(
                 profile ? concat(fromFileFs, fs) : fs.isEmpty() ? fromFileFs : fs,
                 profile ? concat(fromFileNet, net) : net.isEmpty() ? fromFileNet : net,
-                pick(restrictScoped, document.flatMap(ConfigDocument::restrictScoped)),
-                pick(ignoreIfMissing, document.flatMap(ConfigDocument::ignoreIfMissing)));
+                pick(parsed, CommandModel.RESTRICT_SCOPED, document.flatMap(ConfigDocument::restrictScoped)),
+                pick(parsed, CommandModel.IGNORE_IF_MISSING, document.flatMap(ConfigDocument::ignoreIfMissing)));
+        Integer abi = parsed.matchedOptionValue(CommandModel.ABI, null);
         int effectiveAbi = abi != null ? abi : document.flatMap(ConfigDocument::abi).orElse(0);
-        boolean effort = pick(bestEffort, document.flatMap(ConfigDocument::bestEffort));
+        boolean effort = pick(parsed, CommandModel.BEST_EFFORT, document.flatMap(ConfigDocument::bestEffort));
         return new Settings(policy, effectiveAbi, effort, document.map(ConfigDocument::source).orElse("none"));
     }
 
-    private static boolean pick(Boolean flag, Optional<Boolean> fromFile) {
+    /** The flag when given on the command line (either form), else the file's value, else false. */
+    private static boolean pick(ParseResult parsed, String option, Optional<Boolean> fromFile) {
+        Boolean flag = parsed.matchedOptionValue(option, null);
         return flag != null ? flag : fromFile.orElse(false);
     }
 
@@ -226,11 +139,5 @@ public final class SandboxecCommand implements Callable<Integer> {
     }
 
     private record Settings(Policy policy, int abi, boolean bestEffort, String source) {
-    }
-
-    /** --output values. */
-    enum OutputFormat {
-        text,
-        json
     }
 }
