@@ -12,7 +12,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 rules() {
-  find /usr/lib/x86_64-linux-gnu -maxdepth 1 -type f | sort | head -n "$1" | sed 's/^/--fs r:/' | tr '\n' ' '
+  find /usr/lib/x86_64-linux-gnu -type f | sort | head -n "$1" | sed 's/^/--fs r:/' | tr '\n' ' '
 }
 r100=$(rules 100)
 r1000=$(rules 1000)
@@ -30,7 +30,7 @@ for jvm in $jvms; do
     -n "true" "/usr/bin/true" \
     -n "1 rule" "./sandboxec --fs rx:/usr -- /usr/bin/true" \
     -n "100 rules" "./sandboxec --fs rx:/usr $r100 -- /usr/bin/true" \
-    -n "1000 rules" "./sandboxec --fs rx:/usr $r1000 -- /usr/bin/true" >/dev/null
+    -n "1000 rules" "./sandboxec --fs rx:/usr $r1000 -- /usr/bin/true" >/dev/null 2>&1
   python3 - "$out/$jvm.json" "$jvm" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]

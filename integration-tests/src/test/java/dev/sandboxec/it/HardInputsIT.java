@@ -77,6 +77,23 @@ class HardInputsIT {
     }
 
     @Test
+    void nonAsciiRulePathsAndVariablesWorkUnderTheCLocale() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("žluťoučký"));
+        Path file = Files.writeString(dir.resolve("kůň"), "content");
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("LC_ALL", "C");
+        environment.put("SANDBOXEC_DIR", dir.toString());
+
+        Result literal = Sandboxec.runWithEnvironment(environment, "--fs", "rx:/usr", "--fs", "r:" + dir, "--",
+                "/usr/bin/cat", file.toString());
+        Result expanded = Sandboxec.runWithEnvironment(environment, "--fs", "rx:/usr", "--fs", "r:$SANDBOXEC_DIR",
+                "--", "/usr/bin/cat", file.toString());
+
+        assertThat(literal.stdout()).as(literal.stderr()).isEqualTo("content");
+        assertThat(expanded.stdout()).as(expanded.stderr()).isEqualTo("content");
+    }
+
+    @Test
     void aOneMebibyteEnvironmentPassesIntact() {
         Map<String, String> environment = new HashMap<>(System.getenv());
         StringBuilder expected = new StringBuilder();
