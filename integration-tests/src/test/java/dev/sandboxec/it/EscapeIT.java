@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,23 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What a hostile program would try, on the real kernel. Every attempt checks
  * the kernel's own answer (the errno) and that nothing changed on disk.
  */
-class EscapeIT {
-    @TempDir
-    Path tmp;
-
-    Path rw;
-    Path ro;
-    Path outside;
-
-    @BeforeEach
-    void layout() throws IOException {
-        rw = Files.createDirectories(tmp.resolve("rw"));
-        ro = Files.createDirectories(tmp.resolve("ro"));
-        outside = Files.createDirectories(tmp.resolve("outside"));
-        Files.writeString(ro.resolve("file"), "read-only");
-        Files.writeString(outside.resolve("secret"), "secret");
-    }
-
+class EscapeIT extends TreeFixture {
     /** Runs a Python probe with rx:/usr plus the given options; returns what it printed. */
     static String probe(String body, String... options) {
         List<String> all = new ArrayList<>(List.of("--fs", "rx:/usr"));
@@ -139,7 +121,7 @@ class EscapeIT {
     @Test
     void truncateWithoutWrite() throws IOException {
         assertThat(probe("os.truncate(" + q(ro.resolve("file")) + ", 0)", "--fs", "r:" + ro)).isEqualTo("EACCES");
-        assertThat(ro.resolve("file")).hasContent("read-only");
+        assertThat(ro.resolve("file")).hasContent("read-only content");
     }
 
     @Test

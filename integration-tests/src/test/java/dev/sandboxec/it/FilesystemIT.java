@@ -7,28 +7,10 @@ import dev.sandboxec.it.Sandboxec.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Filesystem rights enforced by the kernel, checked by what really happened on disk. */
-class FilesystemIT {
-    @TempDir
-    Path tmp;
-
-    Path rw;
-    Path ro;
-    Path outside;
-
-    @BeforeEach
-    void layout() throws IOException {
-        rw = Files.createDirectories(tmp.resolve("rw"));
-        ro = Files.createDirectories(tmp.resolve("ro"));
-        outside = Files.createDirectories(tmp.resolve("outside"));
-        Files.writeString(ro.resolve("file"), "read-only content");
-        Files.writeString(outside.resolve("secret"), "secret");
-    }
-
+class FilesystemIT extends TreeFixture {
     private Result sh(String script, String... rules) {
         String[] args = new String[rules.length * 2 + 6];
         int i = 0;

@@ -1,11 +1,10 @@
 package dev.sandboxec.domain.landlock;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /** Landlock filesystem access rights ({@code LANDLOCK_ACCESS_FS_*}). */
-public enum FsAccess {
+public enum FsAccess implements AccessBit {
     EXECUTE(0, Abi.V1, true),
     WRITE_FILE(1, Abi.V1, true),
     READ_FILE(2, Abi.V1, true),
@@ -33,6 +32,7 @@ public enum FsAccess {
         this.fileRight = fileRight;
     }
 
+    @Override
     public long bit() {
         return bit;
     }
@@ -57,13 +57,7 @@ public enum FsAccess {
 
     /** The rights set in {@code mask}, in bit order. */
     public static List<FsAccess> inMask(long mask) {
-        List<FsAccess> accesses = new ArrayList<>();
-        for (FsAccess access : values()) {
-            if ((mask & access.bit) != 0) {
-                accesses.add(access);
-            }
-        }
-        return accesses;
+        return AccessBit.inMask(FsAccess.class, mask);
     }
 
     /** Every right known at {@code abi}: what a ruleset of that ABI handles. */

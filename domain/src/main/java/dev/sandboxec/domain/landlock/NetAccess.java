@@ -1,10 +1,9 @@
 package dev.sandboxec.domain.landlock;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Landlock network access rights ({@code LANDLOCK_ACCESS_NET_*}), ABI 4. */
-public enum NetAccess {
+public enum NetAccess implements AccessBit {
     BIND_TCP(0),
     CONNECT_TCP(1);
 
@@ -14,6 +13,7 @@ public enum NetAccess {
         this.bit = 1L << shift;
     }
 
+    @Override
     public long bit() {
         return bit;
     }
@@ -25,16 +25,10 @@ public enum NetAccess {
 
     /** The values set in {@code mask}, in bit order. */
     public static List<NetAccess> inMask(long mask) {
-        List<NetAccess> values = new ArrayList<>();
-        for (NetAccess value : values()) {
-            if ((mask & value.bit) != 0) {
-                values.add(value);
-            }
-        }
-        return values;
+        return AccessBit.inMask(NetAccess.class, mask);
     }
 
     public static long all() {
-        return BIND_TCP.bit | CONNECT_TCP.bit;
+        return AccessBit.all(NetAccess.class);
     }
 }

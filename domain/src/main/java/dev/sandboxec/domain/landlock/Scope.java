@@ -1,10 +1,9 @@
 package dev.sandboxec.domain.landlock;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Landlock IPC scopes ({@code LANDLOCK_SCOPE_*}), ABI 6. */
-public enum Scope {
+public enum Scope implements AccessBit {
     /** Connecting to an abstract unix socket created outside the sandbox. */
     ABSTRACT_UNIX_SOCKET(0),
     /** Sending a signal to a process outside the sandbox. */
@@ -16,6 +15,7 @@ public enum Scope {
         this.bit = 1L << shift;
     }
 
+    @Override
     public long bit() {
         return bit;
     }
@@ -27,16 +27,10 @@ public enum Scope {
 
     /** The values set in {@code mask}, in bit order. */
     public static List<Scope> inMask(long mask) {
-        List<Scope> values = new ArrayList<>();
-        for (Scope value : values()) {
-            if ((mask & value.bit) != 0) {
-                values.add(value);
-            }
-        }
-        return values;
+        return AccessBit.inMask(Scope.class, mask);
     }
 
     public static long all() {
-        return ABSTRACT_UNIX_SOCKET.bit | SIGNAL.bit;
+        return AccessBit.all(Scope.class);
     }
 }
