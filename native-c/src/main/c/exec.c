@@ -78,31 +78,39 @@ static char **copy_argv(JNIEnv *env, jobjectArray args) {
 /*
  * Makes socket(..., IPPROTO_MPTCP) fail with EPROTONOSUPPORT: Landlock's TCP
  * rules do not cover MPTCP sockets, and programs that try MPTCP first (Go
- * since 1.21) fall back to plain TCP, which Landlock controls. 32-bit x86
- * socketcall(2) hides its arguments from seccomp, so it is refused outright.
+ * since 1.21) fall back to plain TCP, which Landlock controls. io_uring can
+ * create and connect sockets without socket(2) and connect(2), so its setup
+ * fails with ENOSYS, as when a kernel lacks it; programs fall back to epoll.
+ * 32-bit x86 socketcall(2) hides its arguments from seccomp: refused too.
  */
 static int install_mptcp_filter(void) {
 #if defined(__x86_64__)
+    enum { X32 = 0x40000000, SOCKET = 41, SOCKET_I386 = 359, SOCKETCALL_I386 = 102, IO_URING_SETUP = 425 };
     struct sock_filter filter[] = {
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 2, 0),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_I386, 4, 0),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
-        /* x86_64 and x32 */
+        /* 0 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+        /* 1 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 2, 0),
+        /* 2 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_I386, 7, 0),
+        /* 3 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
+        /* 4: x86_64 and x32 */
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 41, 6, 0),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 41 | 0x40000000, 5, 4),
-        /* i386 */
+        /* 5 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SOCKET, 11, 0),
+        /* 6 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SOCKET | X32, 10, 0),
+        /* 7 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, IO_URING_SETUP, 8, 0),
+        /* 8 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, IO_URING_SETUP | X32, 7, 0),
+        /* 9 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        /* 10: i386 */
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 359, 3, 0),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 102, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPROTONOSUPPORT & SECCOMP_RET_DATA)),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-        /* socket(domain, type, protocol): protocol is args[2], low word */
+        /* 11 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SOCKET_I386, 5, 0),
+        /* 12 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, IO_URING_SETUP, 3, 0),
+        /* 13 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SOCKETCALL_I386, 1, 0),
+        /* 14 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        /* 15 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPROTONOSUPPORT & SECCOMP_RET_DATA)),
+        /* 16 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (ENOSYS & SECCOMP_RET_DATA)),
+        /* 17: socket(domain, type, protocol): protocol is args[2], low word */
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[2])),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, IPPROTO_MPTCP, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPROTONOSUPPORT & SECCOMP_RET_DATA)),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        /* 18 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, IPPROTO_MPTCP, 0, 1),
+        /* 19 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPROTONOSUPPORT & SECCOMP_RET_DATA)),
+        /* 20 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
     };
     struct sock_fprog prog = {
         .len = (unsigned short)(sizeof(filter) / sizeof(filter[0])),

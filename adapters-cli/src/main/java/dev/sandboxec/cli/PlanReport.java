@@ -38,9 +38,9 @@ final class PlanReport {
                 + plan.kernelAbi() + ")" : "no Landlock";
         return "config " + configSource + System.lineSeparator() + abi + ", " + plan.status().label() + ": " + plan.pathRules().size() + " path rule(s), "
                 + plan.portRules().size() + " port rule(s)" + (plan.scoped() != 0 ? ", IPC scoped" : "")
-                + (plan.blockMptcp() ? ", MPTCP refused" : "") + System.lineSeparator() + "exec "
-                + prepared.executable() + " " + String.join(" ", request.command().subList(1,
-                        request.command().size()));
+                + (plan.blockMptcp() ? ", MPTCP and io_uring refused" : "") + System.lineSeparator() + "exec "
+                + String.join(" ", prepared.argv()) + (prepared.argv().get(0).equals(prepared.executable()) ? ""
+                        : " (" + prepared.executable() + ")");
     }
 
     void printText(PrintWriter out) {
@@ -76,7 +76,8 @@ final class PlanReport {
             out.printf("  %-24s skipped: path does not exist%n", skipped);
         }
         out.printf("MPTCP sockets  %s%n", plan.blockMptcp()
-                ? "refused by a seccomp filter, so programs fall back to TCP, which the rules control"
+                ? "refused by a seccomp filter (io_uring too), so programs fall back to TCP, which the rules"
+                        + " control"
                 : "not restricted (no TCP rules are enforced)");
         out.println("dropped:");
         if (plan.dropped().isEmpty()) {

@@ -230,6 +230,17 @@ class EscapeIT extends TreeFixture {
                 .isEqualTo("OK");
     }
 
+    @Test
+    void ioUringCannotCreateSocketsBehindTheFiltersBack() {
+        String setup = "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+                + "if libc.syscall(425, 4, (ctypes.c_char * 120)()) < 0:\n"
+                + "    raise OSError(ctypes.get_errno(), 'io_uring_setup')";
+        Result outside = exec(null, null, List.of(python(setup)));
+        assumeTrue(outside.out().equals("OK"), "io_uring is not available here: " + outside.out());
+
+        assertThat(probe(setup, "--net", "c:1")).isEqualTo("ENOSYS");
+    }
+
     // Scopes
 
     @Test
