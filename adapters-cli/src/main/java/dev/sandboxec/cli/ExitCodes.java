@@ -36,9 +36,6 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExce
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
-        if (exception instanceof ParameterException parameter) {
-            return handleParseException(parameter, parseResult.originalArgs().toArray(new String[0]));
-        }
         String message = exception instanceof SandboxException || exception instanceof InvalidRuleException
                 || exception instanceof ConfigException
                 ? exception.getMessage()
