@@ -7,18 +7,11 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.Mockito.never;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sandboxec.domain.port.Environment;
-import dev.sandboxec.domain.port.FileSystem;
-import dev.sandboxec.domain.port.FileSystem.PathKind;
-import dev.sandboxec.domain.port.Kernel;
 import dev.sandboxec.domain.port.LandlockUnavailableException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,54 +21,28 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mockito.Mock;
-import org.mockito.junit.jupiter.MockitoExtension;
-import org.mockito.junit.jupiter.MockitoSettings;
-import org.mockito.quality.Strictness;
-import picocli.CommandLine;
 
 /**
  * Config files, profiles and flags: which wins, observed through --dry-run's
  * JSON, which the test parses back.
  */
-@ExtendWith(MockitoExtension.class)
-@MockitoSettings(strictness = Strictness.LENIENT)
-class PolicySourcesTest {
+class PolicySourcesTest extends CliTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
 
-    @Mock
-    Kernel kernel;
-    @Mock
-    FileSystem fileSystem;
-    @Mock
-    Environment environment;
-
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
     Path xdg;
 
     @BeforeEach
-    void setUp() throws Exception {
-        given(kernel.abiVersion()).willReturn(7);
-        given(fileSystem.kind(anyString())).willReturn(PathKind.DIRECTORY);
+    void configHome() throws Exception {
         xdg = Files.createDirectories(tmp.resolve("xdg"));
         given(environment.variable("XDG_CONFIG_HOME")).willReturn(Optional.of(xdg.toString()));
         given(environment.home()).willReturn(Optional.of(tmp.resolve("home").toString()));
-    }
-
-    int execute(String... args) {
-        CommandLine commandLine = Cli.commandLine(new SandboxecCommand(kernel, fileSystem, environment));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
     }
 
     JsonNode dryRun(String... options) throws IOException {
@@ -181,7 +148,7 @@ class PolicySourcesTest {
 
         assertThat(execute("--config", file.toString(), "-C", "base", "--", "/usr/bin/true")).isEqualTo(125);
         assertThat(err.toString()).startsWith("sandboxec: ").contains("--named-config").hasLineCount(1);
-        then(kernel).should(never()).restrictSelfAndExec(anyInt(), anyBoolean(), anyString(), anyList());
+        assertNeverStarted();
     }
 
     @Test
@@ -193,7 +160,7 @@ class PolicySourcesTest {
 
         assertThat(err.toString()).startsWith("sandboxec: " + file + ":4: key 'net': ").hasLineCount(1);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
-        then(kernel).should(never()).restrictSelfAndExec(anyInt(), anyBoolean(), anyString(), anyList());
+        assertNeverStarted();
     }
 
     @Test
@@ -259,7 +226,7 @@ class PolicySourcesTest {
             assertThat(plan.get("netRules").get(0).get("granted").get(0).asText()).isEqualTo("CONNECT_TCP");
             assertThat(plan.get("fsRules").get(0).get("granted")).hasSize(3);
         }
-        then(kernel).should(never()).restrictSelfAndExec(anyInt(), anyBoolean(), anyString(), anyList());
+        assertNeverStarted();
     }
 
     @Test

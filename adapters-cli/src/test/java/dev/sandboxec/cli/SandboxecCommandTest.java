@@ -12,59 +12,21 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
 import dev.sandboxec.domain.landlock.Abi;
-import dev.sandboxec.domain.port.Environment;
-import dev.sandboxec.domain.port.FileSystem;
-import dev.sandboxec.domain.port.FileSystem.PathKind;
-import dev.sandboxec.domain.port.Kernel;
 import dev.sandboxec.domain.port.LandlockException;
 import dev.sandboxec.domain.port.LandlockUnavailableException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.Mock;
-import org.mockito.junit.jupiter.MockitoExtension;
-import org.mockito.junit.jupiter.MockitoSettings;
-import org.mockito.quality.Strictness;
-import picocli.CommandLine;
 
 /** The CLI against a Mockito kernel: parsing, exit codes and messages, no kernel needed. */
-@ExtendWith(MockitoExtension.class)
-@MockitoSettings(strictness = Strictness.LENIENT)
-class SandboxecCommandTest {
-    @Mock
-    Kernel kernel;
-    @Mock
-    FileSystem fileSystem;
-    @Mock
-    Environment environment;
-
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
+class SandboxecCommandTest extends CliTestSupport {
     @BeforeEach
-    void abi7() throws LandlockException {
-        given(kernel.abiVersion()).willReturn(7);
-        given(kernel.createRuleset(anyLong(), anyLong(), anyLong(), any())).willReturn(3);
-        given(fileSystem.kind(anyString())).willReturn(PathKind.DIRECTORY);
+    void pathAndHome() {
         given(environment.variable("PATH")).willReturn(Optional.of("/usr/bin"));
         given(environment.home()).willReturn(Optional.of("/home/me"));
-    }
-
-    int execute(String... args) {
-        CommandLine commandLine = Cli.commandLine(new SandboxecCommand(kernel, fileSystem, environment));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
-
-    void assertNeverStarted() throws LandlockException {
-        then(kernel).should(never()).restrictSelfAndExec(anyInt(), anyBoolean(), anyString(), anyList());
     }
 
     @Test
