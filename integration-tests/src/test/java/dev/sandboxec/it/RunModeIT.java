@@ -3,6 +3,7 @@ package dev.sandboxec.it;
 import static dev.sandboxec.it.Sandboxec.exec;
 import static dev.sandboxec.it.Sandboxec.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sandboxec.it.Sandboxec.Result;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run mode end to end, on the real kernel: enforcement, exit codes and a transparent exec. */
@@ -26,6 +29,23 @@ class RunModeIT {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).isEqualTo("hello\n");
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aot", "cds", "plain", "plain-jdk25"})
+    void noJvmWarningReachesTheTerminalWhicheverJvmRuns(String jvm) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("SANDBOXEC_JVM", jvm.replace("-jdk25", ""));
+        if (jvm.endsWith("jdk25")) {
+            Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+            assumeTrue(Files.isDirectory(jdk25), "no JDK 25 at " + jdk25);
+            environment.put("JAVA_HOME", jdk25.toString());
+        }
+
+        Result result = Sandboxec.runWithEnvironment(environment, "--fs", "rx:/usr", "--", "/usr/bin/echo", jvm);
+
+        assertThat(result.stdout()).isEqualTo(jvm + "\n");
         assertThat(result.stderr()).isEmpty();
     }
 
