@@ -19,10 +19,14 @@ feature() {
 
 rm -f "$target/sandboxec.jsa" "$target/sandboxec.aot" "$conf"
 
+# An archive only makes start-up faster: if one cannot be made, say so and go on.
 # shellcheck disable=SC2086
-"$build_java" $flags -XX:ArchiveClassesAtExit="$target/sandboxec.jsa" -Xlog:disable -Xlog:all=off \
-  -jar "$jar" $training >/dev/null
-echo "cds_java=$build_java" >"$conf"
+if "$build_java" $flags -XX:ArchiveClassesAtExit="$target/sandboxec.jsa" -Xlog:disable -Xlog:all=off \
+  -jar "$jar" $training >/dev/null; then
+  echo "cds_java=$build_java" >"$conf"
+else
+  echo "train-archives: no AppCDS archive with $build_java; ./sandboxec starts without it" >&2
+fi
 
 aot_java=
 aot_feature=0
@@ -37,9 +41,12 @@ for candidate in /usr/lib/jvm/*/bin/java; do
 done
 if [ -n "$aot_java" ]; then
   # shellcheck disable=SC2086
-  "$aot_java" $flags -XX:+UseSerialGC --sun-misc-unsafe-memory-access=allow \
+  if "$aot_java" $flags -XX:+UseSerialGC --sun-misc-unsafe-memory-access=allow \
     -XX:AOTCacheOutput="$target/sandboxec.aot" -Xlog:disable -Xlog:all=off \
-    -jar "$jar" $training >/dev/null
-  echo "aot_java=$aot_java" >>"$conf"
+    -jar "$jar" $training >/dev/null; then
+    echo "aot_java=$aot_java" >>"$conf"
+  else
+    echo "train-archives: no AOT cache with $aot_java; ./sandboxec uses the AppCDS archive" >&2
+  fi
 fi
 echo "class archives: $(ls "$target"/sandboxec.jsa "$target"/sandboxec.aot 2>/dev/null | tr '\n' ' ')"
